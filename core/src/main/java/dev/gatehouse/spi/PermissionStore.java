@@ -1,0 +1,4 @@
+package dev.gatehouse.spi;
+
+/** Reads and writes grants, role assignments and explicit ACLs. */
+public interface PermissionStore extends PermissionReader, PermissionWriter {}

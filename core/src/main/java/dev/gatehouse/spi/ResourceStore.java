@@ -1,0 +1,4 @@
+package dev.gatehouse.spi;
+
+/** Reads and writes resources. */
+public interface ResourceStore extends ResourceReader, ResourceWriter {}
