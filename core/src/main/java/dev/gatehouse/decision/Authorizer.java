@@ -126,13 +126,10 @@ public final class Authorizer {
     }
 
     /**
-     * @return the types for which the global level alone allows {@code permission} to these principals: the set a
-     *     candidate query may take as allowed without looking at the tree
+     * @return the types whose base ACL allows {@code permission} to these principals: the set a candidate query may
+     *     take as allowed without looking at the tree (global grants are the store's to add)
      */
-    public TypeScope globallyAllowedTypes(Set<Principal> principals, Permission permission, List<Grant> globalGrants) {
-        if (matchingGrant(globalGrants, principals, permission).isPresent()) {
-            return TypeScope.ALL;
-        }
+    public TypeScope typesAllowedByBaseAcl(Set<Principal> principals, Permission permission) {
         var listed = new HashSet<String>();
         boolean defaultAllows = firstMatch(registry.defaultAcl(), principals, permission)
                 .map(ace -> ace.action() == Action.ALLOW)

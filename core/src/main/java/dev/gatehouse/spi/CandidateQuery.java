@@ -10,7 +10,8 @@ import java.util.Set;
  * rules: core verifies every candidate with {@code check}. A resource {@code r} is a candidate when it passes
  * {@code filter}, its id is greater than {@code afterId}, and
  * <ul>
- *   <li>its type is in {@code globallyAllowedTypes}, or</li>
+ *   <li>one of {@code principals} holds a global grant of {@code permission} or {@code ALL}, or</li>
+ *   <li>its type is in {@code globallyAllowedTypes} (the types whose base ACL alone may allow), or</li>
  *   <li>some node of its lineage (itself or an ancestor, ignoring {@code inherit}) has an explicit Allow ACE whose
  *       principal is in {@code principals} and whose permissions include {@code permission} or {@code ALL}; or a
  *       grant to one of {@code principals} of {@code permission} or {@code ALL}; or a role assignment to one of
@@ -23,7 +24,7 @@ import java.util.Set;
  * @param permission the permission asked about
  * @param rolesGranting the roles whose expansion contains the permission
  * @param ownersQualify whether owning a resource grants the permission
- * @param globallyAllowedTypes the types for which the global level alone may allow
+ * @param globallyAllowedTypes the types whose base ACL alone may allow
  * @param filter the caller's restrictions
  * @param afterId only ids greater than this (keyset)
  * @param limit the most candidates to return
