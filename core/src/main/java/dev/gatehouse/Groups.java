@@ -43,7 +43,10 @@ public final class Groups {
         return store.groups().page(Checks.notNull(page, "page"));
     }
 
-    /** @throws NoSuchGroupException, GroupNameTakenException */
+    /**
+     * @throws NoSuchGroupException (see its Javadoc)
+     * @throws GroupNameTakenException (see its Javadoc)
+     */
     public Group rename(GroupId id, String newName) {
         Checks.notNull(id, "group id");
         return store.groups().rename(id, Checks.name(newName, "group name"));
@@ -51,8 +54,7 @@ public final class Groups {
 
     public Group describe(GroupId id, Optional<String> description) {
         Checks.notNull(id, "group id");
-        Checks.notNull(description, "description");
-        return store.groups().describe(id, description);
+        return store.groups().describe(id, Checks.description(description));
     }
 
     /** Deletes the group with its memberships, grants, roles and ACL entries; owned resources lose it. */
@@ -60,12 +62,19 @@ public final class Groups {
         store.groups().delete(Checks.notNull(id, "group id"));
     }
 
-    /** @throws NoSuchGroupException, NoSuchUserException, DuplicateMembershipException */
+    /**
+     * @throws NoSuchGroupException (see its Javadoc)
+     * @throws NoSuchUserException (see its Javadoc)
+     * @throws DuplicateMembershipException (see its Javadoc)
+     */
     public void addMember(GroupId id, UserId user) {
         store.groups().addMember(Checks.notNull(id, "group id"), Checks.notNull(user, "user id"));
     }
 
-    /** @throws NoSuchGroupException, NotAMemberException */
+    /**
+     * @throws NoSuchGroupException (see its Javadoc)
+     * @throws NotAMemberException (see its Javadoc)
+     */
     public void removeMember(GroupId id, UserId user) {
         store.groups().removeMember(Checks.notNull(id, "group id"), Checks.notNull(user, "user id"));
     }

@@ -20,7 +20,10 @@ public final class Identities {
         this.store = store;
     }
 
-    /** @throws NoSuchUserException, DuplicateIdentityException */
+    /**
+     * @throws NoSuchUserException (see its Javadoc)
+     * @throws DuplicateIdentityException (see its Javadoc)
+     */
     public void link(ExternalIdentity identity) {
         Checks.notNull(identity, "identity");
         requireCapability();

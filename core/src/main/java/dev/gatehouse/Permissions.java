@@ -20,6 +20,7 @@ import dev.gatehouse.spi.Capability;
 import dev.gatehouse.spi.GatehouseStore;
 import dev.gatehouse.spi.NodeFacts;
 import dev.gatehouse.spi.ResourceFilter;
+import dev.gatehouse.spi.SubjectFacts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -130,7 +131,7 @@ public final class Permissions {
         Checks.notNull(subject, "subject");
         var facts = subject instanceof Subject.OfUser user
                 ? store.access().subjectFacts(user.id())
-                : Optional.<dev.gatehouse.spi.SubjectFacts>empty();
+                : Optional.<SubjectFacts>empty();
         return new ResolvedSubject(subject, authorizer.principals(subject, facts));
     }
 
@@ -291,14 +292,12 @@ public final class Permissions {
             var subjects = store.access().subjectFacts(candidates);
             var principalsByUser = new LinkedHashMap<UserId, Set<Principal>>();
             for (var user : candidates) {
-                var principals = new HashSet<>(
-                        authorizer.principals(Subject.user(user), Optional.ofNullable(subjects.get(user))));
+                var facts = Optional.ofNullable(subjects.get(user));
                 if (!withGroups) {
-                    principals.removeIf(principal -> principal instanceof Principal.OfGroup);
+                    facts = facts.map(known -> new SubjectFacts(
+                            known.user(), known.status(), Set.of(), known.ownRoles(), Set.of()));
                 }
-                if (principals.contains(Principal.AUTHENTICATED)) {
-                    principalsByUser.put(user, principals);
-                }
+                principalsByUser.put(user, authorizer.principals(Subject.user(user), facts));
             }
             var union = new HashSet<Principal>();
             principalsByUser.values().forEach(union::addAll);

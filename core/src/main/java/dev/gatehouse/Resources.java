@@ -90,7 +90,9 @@ public final class Resources {
      *
      * @param newParent the new parent, empty for the root level
      * @param position 1..n among the new siblings; empty appends
-     * @throws TreeCycleException, NoSuchResourceException, InvalidPositionException
+     * @throws TreeCycleException (see its Javadoc)
+     * @throws NoSuchResourceException (see its Javadoc)
+     * @throws InvalidPositionException (see its Javadoc)
      */
     public Resource move(ResourceId id, Optional<ResourceId> newParent, OptionalInt position) {
         Checks.notNull(id, "resource id");

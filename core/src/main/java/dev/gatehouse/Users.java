@@ -100,7 +100,11 @@ public final class Users {
         return store.users().groupsOf(id);
     }
 
-    /** @throws NoSuchUserException, UserNameTakenException, EmailTakenException */
+    /**
+     * @throws NoSuchUserException (see its Javadoc)
+     * @throws UserNameTakenException (see its Javadoc)
+     * @throws EmailTakenException (see its Javadoc)
+     */
     public User update(UserId id, UserUpdate update) {
         Checks.notNull(id, "user id");
         Checks.notNull(update, "update");

@@ -1,12 +1,16 @@
 package dev.gatehouse.internal;
 
 import dev.gatehouse.InvalidInputException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Argument checks shared by the model's compact constructors; each failure names the bad value. */
 public final class Checks {
     /** Longest user, group or resource name, in characters. */
     public static final int MAX_NAME_LENGTH = 255;
+
+    /** Longest group description, in characters. */
+    public static final int MAX_DESCRIPTION_LENGTH = 2000;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_.:-]{0,63}");
 
@@ -45,6 +49,17 @@ public final class Checks {
                     + "starting with a letter, at most 64 characters; got '" + value + "'");
         }
         return value;
+    }
+
+    public static Optional<String> description(Optional<String> description) {
+        notNull(description, "description");
+        description.ifPresent(text -> {
+            if (text.length() > MAX_DESCRIPTION_LENGTH) {
+                throw new InvalidInputException(
+                        "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters, got " + text.length());
+            }
+        });
+        return description;
     }
 
     public static long positiveId(long value, String what) {

@@ -17,7 +17,6 @@ import dev.gatehouse.TreeCycleException;
 import dev.gatehouse.UnsupportedCapabilityException;
 import dev.gatehouse.UserNameTakenException;
 import dev.gatehouse.internal.Checks;
-import dev.gatehouse.model.Ace;
 import dev.gatehouse.model.Acl;
 import dev.gatehouse.model.Action;
 import dev.gatehouse.model.ChildrenPolicy;
@@ -105,7 +104,8 @@ import java.util.stream.Stream;
  *   <li>Deleting a user, group or resource removes every grant, role assignment, ACL entry, membership, identity
  *       and ownership that names it.</li>
  *   <li>The fact queries return only the explicit ACEs, grants and role assignments of the principals asked about,
- *       as the SQL stores do; the decision itself is core's ({@link dev.gatehouse.decision.Authorizer}).</li>
+ *       as the SQL stores do; the decision itself is core's ({@link dev.gatehouse.decision.Authorizer}).
+ *       {@code candidateUsers} returns every user, disabled ones included: the simplest superset allowed.</li>
  * </ul>
  *
  * <p>The SPI's sub-interfaces cannot all be implemented by one class ({@code UserReader} and {@code GroupReader}
@@ -1032,26 +1032,26 @@ public final class InMemoryStore implements GatehouseStore {
         @Override
         public List<UserId> candidateUsers(ResourceId resource, long afterId, int limit) {
             Checks.positive(limit, "limit");
-            return read(() -> users.values().stream()
-                    .filter(User::isActive)
-                    .map(User::id)
+            return read(() -> users.keySet().stream()
                     .filter(id -> id.value() > afterId)
                     .limit(limit)
                     .toList());
         }
     }
 
-    /** The user's status, its groups, and the global roles of the user and of each of its groups. */
+    /** The user's status, its groups, its own global roles and those of its groups. */
     private SubjectFacts subjectFactsOf(User user) {
         var groupIds = groupIdsOf(user.id());
-        var holders = new LinkedHashSet<Principal>();
-        holders.add(Principal.user(user.id()));
-        groupIds.forEach(group -> holders.add(Principal.group(group)));
-        var globalRoles = roleAssignments.stream()
+        var groupPrincipals = groupIds.stream().map(Principal::group).collect(Collectors.toUnmodifiableSet());
+        return new SubjectFacts(user.id(), user.status(), groupIds,
+                globalRolesOf(Set.of(Principal.user(user.id()))), globalRolesOf(groupPrincipals));
+    }
+
+    private Set<String> globalRolesOf(Set<Principal> holders) {
+        return roleAssignments.stream()
                 .filter(assignment -> assignment.isGlobal() && holders.contains(assignment.holder()))
                 .map(RoleAssignment::role)
                 .collect(Collectors.toUnmodifiableSet());
-        return new SubjectFacts(user.id(), user.status(), groupIds, globalRoles);
     }
 
     /** One lineage node, with only the ACEs, grants and role assignments of {@code principals}. */
@@ -1063,10 +1063,20 @@ public final class InMemoryStore implements GatehouseStore {
                 rolesOnNode(id).filter(assignment -> principals.contains(assignment.holder())).toList());
     }
 
-    /** The superset {@link CandidateQuery} defines: the global level allows the type, or a lineage node qualifies. */
+    /**
+     * The superset {@link CandidateQuery} defines: a global grant allows everything, or the base ACL allows the type,
+     * or some node of the lineage qualifies.
+     */
     private boolean isCandidate(ResourceId id, CandidateQuery query) {
-        return query.globallyAllowedTypes().contains(nodes.get(id).type())
+        return hasGlobalGrant(query)
+                || query.globallyAllowedTypes().contains(nodes.get(id).type())
                 || lineage(id).stream().anyMatch(node -> nodeQualifies(node, query));
+    }
+
+    private boolean hasGlobalGrant(CandidateQuery query) {
+        return grants.stream().anyMatch(grant -> grant.isGlobal()
+                && query.principals().contains(grant.grantee())
+                && grant.permission().contains(query.permission()));
     }
 
     private boolean nodeQualifies(ResourceId id, CandidateQuery query) {

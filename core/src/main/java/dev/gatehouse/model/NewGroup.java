@@ -12,7 +12,7 @@ import java.util.Optional;
 public record NewGroup(String name, Optional<String> description) {
     public NewGroup {
         Checks.name(name, "group name");
-        description = Group.checkDescription(description);
+        description = Checks.description(description);
     }
 
     public static NewGroup named(String name) {

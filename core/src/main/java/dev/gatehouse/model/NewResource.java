@@ -1,5 +1,6 @@
 package dev.gatehouse.model;
 
+import dev.gatehouse.InvalidPositionException;
 import dev.gatehouse.internal.Checks;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,7 +29,11 @@ public record NewResource(
         Checks.identifier(type, "resource type");
         Checks.notNull(parentId, "parentId");
         Checks.notNull(position, "position");
-        position.ifPresent(p -> Checks.positive(p, "position"));
+        position.ifPresent(p -> {
+            if (p < 1) {
+                throw new InvalidPositionException("position must be 1 or more, got " + p);
+            }
+        });
         Checks.notNull(ownerUser, "ownerUser");
         Checks.notNull(ownerGroup, "ownerGroup");
     }

@@ -32,8 +32,9 @@ public interface AccessQueries {
     List<ResourceId> candidates(CandidateQuery query);
 
     /**
-     * @return a superset of the active users that may hold a permission on {@code resource}, in id order after
-     *     {@code afterId}, at most {@code limit}; a store may simply return every user
+     * @return a superset of the users that may hold a permission on {@code resource} (disabled users too: they
+     *     hold what anonymous visitors hold), in id order after {@code afterId}, at most {@code limit}; a store may
+     *     simply return every user
      */
     List<UserId> candidateUsers(ResourceId resource, long afterId, int limit);
 }

@@ -9,6 +9,6 @@ public enum Capability {
     USER_ATTRIBUTES,
     /** Resources carry explicit, ordered ACLs (where Deny lives). */
     EXPLICIT_ACLS,
-    /** Users can be linked to identities at external providers. */
+    /** Users can be linked to identities at external providers; every identity method, reads included, needs it. */
     EXTERNAL_IDENTITIES
 }

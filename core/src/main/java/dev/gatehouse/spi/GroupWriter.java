@@ -25,6 +25,6 @@ public interface GroupWriter {
      */
     void addMember(GroupId id, UserId user);
 
-    /** @throws dev.gatehouse.NotAMemberException if the user is not a member */
+    /** @throws dev.gatehouse.NotAMemberException if the user is not a member (an unknown user is not one) */
     void removeMember(GroupId id, UserId user);
 }

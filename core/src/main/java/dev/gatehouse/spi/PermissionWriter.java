@@ -13,7 +13,10 @@ public interface PermissionWriter {
     /** @throws dev.gatehouse.DuplicateGrantException if the same grant is stored already */
     void grant(Grant grant);
 
-    /** @throws dev.gatehouse.NoSuchGrantException if the grant is not stored */
+    /**
+     * @throws dev.gatehouse.NoSuchGrantException if the grant is not stored
+     * @throws dev.gatehouse.NotFoundException (a {@code NoSuch…Exception}) if its principal or resource is unknown
+     */
     void revoke(Grant grant);
 
     /** @throws dev.gatehouse.DuplicateGrantException if the same assignment is stored already */

@@ -17,7 +17,10 @@ public interface ResourceReader {
      */
     List<Resource> children(Optional<ResourceId> parent);
 
-    /** @return how many children the parent (or the root level) has */
+    /**
+     * @return how many children the parent (or the root level) has
+     * @throws dev.gatehouse.NoSuchResourceException for an unknown parent
+     */
     int childrenCount(Optional<ResourceId> parent);
 
     /**

@@ -15,7 +15,10 @@ public interface UserWriter {
      */
     User create(NewUser user, Instant registeredAt);
 
-    /** @throws dev.gatehouse.UserNameTakenException, dev.gatehouse.EmailTakenException as for create */
+    /**
+     * @throws dev.gatehouse.UserNameTakenException if the new name is taken, ignoring case
+     * @throws dev.gatehouse.EmailTakenException if the new email is taken, ignoring case
+     */
     User update(UserId id, UserUpdate update);
 
     User setStatus(UserId id, UserStatus status);

@@ -44,7 +44,7 @@ class AuthorizerTest {
 
     /** Alice, active, in group staff, without global roles. */
     final Set<Principal> alice = authorizer.principals(Subject.user(ALICE),
-            Optional.of(new SubjectFacts(ALICE, UserStatus.ACTIVE, Set.of(STAFF), Set.of())));
+            Optional.of(new SubjectFacts(ALICE, UserStatus.ACTIVE, Set.of(STAFF), Set.of(), Set.of())));
 
     static Node node(ResourceId id) {
         return new Node(id);
@@ -124,7 +124,7 @@ class AuthorizerTest {
         @DisplayName("an active user has Everyone, Authenticated, itself, its groups and its global roles")
         void activeUser() {
             var principals = authorizer.principals(Subject.user(ALICE),
-                    Optional.of(new SubjectFacts(ALICE, UserStatus.ACTIVE, Set.of(STAFF), Set.of("editor"))));
+                    Optional.of(new SubjectFacts(ALICE, UserStatus.ACTIVE, Set.of(STAFF), Set.of("editor"), Set.of())));
             assertThat(principals).containsExactlyInAnyOrder(Principal.EVERYONE, Principal.AUTHENTICATED,
                     Principal.user(ALICE), Principal.group(STAFF), Principal.role("editor"));
         }
@@ -133,7 +133,7 @@ class AuthorizerTest {
         @DisplayName("a disabled user is anonymous")
         void disabledUser() {
             var principals = authorizer.principals(Subject.user(ALICE),
-                    Optional.of(new SubjectFacts(ALICE, UserStatus.DISABLED, Set.of(STAFF), Set.of("admin"))));
+                    Optional.of(new SubjectFacts(ALICE, UserStatus.DISABLED, Set.of(STAFF), Set.of("admin"), Set.of())));
             assertThat(principals).containsExactly(Principal.EVERYONE);
         }
 
@@ -366,7 +366,7 @@ class AuthorizerTest {
             assertThat(decide(anonymous, VIEW, List.of(), node(DOC)).allowed()).isFalse();
             assertThat(decide(anonymous, LOGIN, List.of(), node(DOC)).allowed()).isTrue();
             var editor = authorizer.principals(Subject.user(BOB),
-                    Optional.of(new SubjectFacts(BOB, UserStatus.ACTIVE, Set.of(), Set.of("editor"))));
+                    Optional.of(new SubjectFacts(BOB, UserStatus.ACTIVE, Set.of(), Set.of("editor"), Set.of())));
             var result = decide(editor, EDIT, List.of(), node(DOC));
             assertThat(result.allowed()).isTrue();
             assertThat(result.via()).isEqualTo(Via.ROLE);

@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +91,7 @@ class InMemoryStoreTest {
         return store.resources().create(NewResource.of(name, "folder")).id();
     }
 
-    private static <T> List<T> allPages(java.util.function.Function<PageRequest, Page<T>> read, int limit) {
+    private static <T> List<T> allPages(Function<PageRequest, Page<T>> read, int limit) {
         var items = new ArrayList<T>();
         var page = read.apply(PageRequest.first(limit));
         items.addAll(page.items());

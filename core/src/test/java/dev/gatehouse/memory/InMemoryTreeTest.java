@@ -17,7 +17,6 @@ import dev.gatehouse.model.GroupId;
 import dev.gatehouse.model.NewResource;
 import dev.gatehouse.model.NewUser;
 import dev.gatehouse.model.Permission;
-import dev.gatehouse.model.Principal;
 import dev.gatehouse.model.Resource;
 import dev.gatehouse.model.ResourceId;
 import dev.gatehouse.model.RoleAssignment;

@@ -6,6 +6,7 @@
 -- * Every table uses utf8mb4 with the binary collation utf8mb4_bin, so comparisons and uniqueness behave as on
 --   PostgreSQL and H2 (case-sensitive); case-insensitive names go through the generated *_lower columns.
 -- * Instants are DATETIME(6) holding UTC (TIMESTAMP would stop at 2038).
+-- * Primary keys are always named PRIMARY here; the other constraint and index names match the other dialects.
 -- * MySQL forbids CHECK constraints on columns that carry a foreign key action, and stored generated columns over
 --   such columns. So: user_id/group_id are derived from principal (a stored generated column may carry
 --   ON DELETE CASCADE), and resource_key is VIRTUAL (allowed over a cascading column, and indexable).
@@ -22,7 +23,7 @@ CREATE TABLE gatehouse_users (
     status          VARCHAR(16) DEFAULT 'ACTIVE' NOT NULL,
     registered_at   DATETIME(6) NOT NULL,
     last_login_at   DATETIME(6),
-    CONSTRAINT gatehouse_users_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     UNIQUE KEY gatehouse_users_user_name_uq (user_name_lower),
     UNIQUE KEY gatehouse_users_email_uq (email_lower),
     CONSTRAINT gatehouse_users_status_ck CHECK (status IN ('ACTIVE', 'DISABLED'))
@@ -32,7 +33,7 @@ CREATE TABLE gatehouse_user_attributes (
     user_id         BIGINT NOT NULL,
     attribute_key   VARCHAR(64) NOT NULL,
     attribute_value VARCHAR(4000) NOT NULL,
-    CONSTRAINT gatehouse_user_attributes_pk PRIMARY KEY (user_id, attribute_key),
+    PRIMARY KEY (user_id, attribute_key),
     CONSTRAINT gatehouse_user_attributes_user_fk FOREIGN KEY (user_id)
         REFERENCES gatehouse_users (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
@@ -41,7 +42,7 @@ CREATE TABLE gatehouse_security_codes (
     user_id    BIGINT NOT NULL,
     code_hash  VARCHAR(512) NOT NULL,
     expires_at DATETIME(6) NOT NULL,
-    CONSTRAINT gatehouse_security_codes_pk PRIMARY KEY (user_id),
+    PRIMARY KEY (user_id),
     CONSTRAINT gatehouse_security_codes_user_fk FOREIGN KEY (user_id)
         REFERENCES gatehouse_users (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
@@ -53,14 +54,14 @@ CREATE TABLE gatehouse_groups (
     name        VARCHAR(255) NOT NULL,
     name_lower  VARCHAR(510) GENERATED ALWAYS AS (LOWER(name)) STORED,
     description VARCHAR(2000),
-    CONSTRAINT gatehouse_groups_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     UNIQUE KEY gatehouse_groups_name_uq (name_lower)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE gatehouse_memberships (
     group_id BIGINT NOT NULL,
     user_id  BIGINT NOT NULL,
-    CONSTRAINT gatehouse_memberships_pk PRIMARY KEY (group_id, user_id),
+    PRIMARY KEY (group_id, user_id),
     KEY gatehouse_memberships_user_ix (user_id, group_id),
     CONSTRAINT gatehouse_memberships_group_fk FOREIGN KEY (group_id)
         REFERENCES gatehouse_groups (id) ON DELETE CASCADE,
@@ -79,7 +80,7 @@ CREATE TABLE gatehouse_resources (
     owner_user_id  BIGINT,
     owner_group_id BIGINT,
     inherit        BOOLEAN DEFAULT TRUE NOT NULL,
-    CONSTRAINT gatehouse_resources_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     KEY gatehouse_resources_parent_ix (parent_id, ordering),
     KEY gatehouse_resources_owner_user_ix (owner_user_id),
     KEY gatehouse_resources_owner_group_ix (owner_group_id),
@@ -100,7 +101,7 @@ CREATE TABLE gatehouse_resource_ancestors (
     descendant_id BIGINT NOT NULL,
     ancestor_id   BIGINT NOT NULL,
     depth         INTEGER NOT NULL,
-    CONSTRAINT gatehouse_resource_ancestors_pk PRIMARY KEY (descendant_id, ancestor_id),
+    PRIMARY KEY (descendant_id, ancestor_id),
     KEY gatehouse_resource_ancestors_ancestor_ix (ancestor_id, depth, descendant_id),
     CONSTRAINT gatehouse_resource_ancestors_depth_ck CHECK (depth >= 0),
     CONSTRAINT gatehouse_resource_ancestors_descendant_fk FOREIGN KEY (descendant_id)
@@ -126,7 +127,7 @@ CREATE TABLE gatehouse_grants (
     permission   VARCHAR(64) NOT NULL,
     resource_id  BIGINT,
     resource_key BIGINT GENERATED ALWAYS AS (COALESCE(resource_id, 0)) VIRTUAL,
-    CONSTRAINT gatehouse_grants_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     UNIQUE KEY gatehouse_grants_uq (principal, permission, resource_key),
     KEY gatehouse_grants_resource_ix (resource_id, principal),
     KEY gatehouse_grants_user_ix (user_id),
@@ -153,7 +154,7 @@ CREATE TABLE gatehouse_role_assignments (
     role_name    VARCHAR(64) NOT NULL,
     resource_id  BIGINT,
     resource_key BIGINT GENERATED ALWAYS AS (COALESCE(resource_id, 0)) VIRTUAL,
-    CONSTRAINT gatehouse_role_assignments_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     UNIQUE KEY gatehouse_role_assignments_uq (principal, role_name, resource_key),
     KEY gatehouse_role_assignments_resource_ix (resource_id, principal),
     KEY gatehouse_role_assignments_user_ix (user_id),
@@ -181,7 +182,7 @@ CREATE TABLE gatehouse_acl_entries (
     group_id    BIGINT GENERATED ALWAYS AS (
                     CASE WHEN principal REGEXP '^group:[1-9][0-9]{0,17}$' THEN CAST(SUBSTRING(principal, 7) AS SIGNED) END
                 ) STORED,
-    CONSTRAINT gatehouse_acl_entries_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     UNIQUE KEY gatehouse_acl_entries_position_uq (resource_id, position),
     KEY gatehouse_acl_entries_principal_ix (principal, resource_id),
     KEY gatehouse_acl_entries_user_ix (user_id),
@@ -201,7 +202,7 @@ CREATE TABLE gatehouse_acl_entries (
 CREATE TABLE gatehouse_acl_entry_permissions (
     entry_id   BIGINT NOT NULL,
     permission VARCHAR(64) NOT NULL,
-    CONSTRAINT gatehouse_acl_entry_permissions_pk PRIMARY KEY (entry_id, permission),
+    PRIMARY KEY (entry_id, permission),
     CONSTRAINT gatehouse_acl_entry_permissions_permission_ck
         CHECK (permission = 'ALL' OR permission REGEXP '^[a-z][a-z0-9_.:-]*$'),
     CONSTRAINT gatehouse_acl_entry_permissions_entry_fk FOREIGN KEY (entry_id)
@@ -218,7 +219,7 @@ CREATE TABLE gatehouse_external_identities (
     access_token     VARCHAR(4000),
     refresh_token    VARCHAR(4000),
     token_expires_at DATETIME(6),
-    CONSTRAINT gatehouse_external_identities_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     UNIQUE KEY gatehouse_external_identities_uq (provider, external_id),
     KEY gatehouse_external_identities_user_ix (user_id),
     CONSTRAINT gatehouse_external_identities_provider_ck CHECK (provider REGEXP '^[a-z][a-z0-9_.:-]*$'),
