@@ -3,6 +3,7 @@ package dev.gatehouse.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.tck.database.ForEachTestDatabase;
+import dev.gatehouse.tck.database.PreparedDatabases;
 import dev.gatehouse.tck.database.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Nested;
 
 @DisplayName("Deleting with plain SQL")
 class CascadesTest {
-    private static final MigratedSchemas SCHEMAS = new MigratedSchemas(CascadesTest.class);
+    private static final PreparedDatabases SCHEMAS =
+            new PreparedDatabases(CascadesTest.class, Migrations::migrate, Migrations::deleteAllRows);
 
     /** The tables whose rows name a principal. */
     private static final List<String> PRINCIPAL_TABLES =

@@ -3,6 +3,7 @@ package dev.gatehouse.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.tck.database.ForEachTestDatabase;
+import dev.gatehouse.tck.database.PreparedDatabases;
 import dev.gatehouse.tck.database.TestDatabase;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Nested;
 /** The closure-table maintenance the README recommends, run on every database. */
 @DisplayName("The closure table")
 class ClosureTest {
-    private static final MigratedSchemas SCHEMAS = new MigratedSchemas(ClosureTest.class);
+    private static final PreparedDatabases SCHEMAS =
+            new PreparedDatabases(ClosureTest.class, Migrations::migrate, Migrations::deleteAllRows);
 
     /** Cuts the subtree of the first argument from its ancestors; portable to MariaDB and MySQL. */
     static final String CUT = """

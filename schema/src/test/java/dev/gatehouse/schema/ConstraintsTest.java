@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.tck.database.ForEachTestDatabase;
+import dev.gatehouse.tck.database.PreparedDatabases;
 import dev.gatehouse.tck.database.TestDatabase;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Nested;
 
 @DisplayName("The schema's constraints")
 class ConstraintsTest {
-    private static final MigratedSchemas SCHEMAS = new MigratedSchemas(ConstraintsTest.class);
+    private static final PreparedDatabases SCHEMAS =
+            new PreparedDatabases(ConstraintsTest.class, Migrations::migrate, Migrations::deleteAllRows);
 
     @AfterAll
     static void dropSchemas() {

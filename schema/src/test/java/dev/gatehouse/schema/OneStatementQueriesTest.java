@@ -5,6 +5,7 @@ import static dev.gatehouse.schema.Sql.marks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.tck.database.ForEachTestDatabase;
+import dev.gatehouse.tck.database.PreparedDatabases;
 import dev.gatehouse.tck.database.TestDatabase;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Nested;
  */
 @DisplayName("One statement answers")
 class OneStatementQueriesTest {
-    private static final MigratedSchemas SCHEMAS = new MigratedSchemas(OneStatementQueriesTest.class);
+    private static final PreparedDatabases SCHEMAS =
+            new PreparedDatabases(OneStatementQueriesTest.class, Migrations::migrate, Migrations::deleteAllRows);
 
     @AfterAll
     static void dropSchemas() {
