@@ -63,8 +63,6 @@ import org.junit.jupiter.api.Test;
  * the one taken before.
  */
 public abstract class BadInputKit extends AreaKit {
-    private static final Permission EDIT = Permission.of("edit");
-    private static final Permission PUBLISH = Permission.of("publish");
     private static final UserId NO_USER = UserId.of(987_001);
     private static final GroupId NO_GROUP = GroupId.of(987_002);
     private static final ResourceId NO_RESOURCE = ResourceId.of(987_003);

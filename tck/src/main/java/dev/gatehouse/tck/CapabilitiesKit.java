@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * over one store that declares everything and one that declares nothing to cover both sides.
  */
 public abstract class CapabilitiesKit extends AreaKit {
-    private static final Permission EDIT = Permission.of("edit");
 
     protected CapabilitiesKit(GatehouseCompatibilityKit kit) {
         super(kit);

@@ -31,10 +31,6 @@ import org.junit.jupiter.api.Test;
  * signed-in user, so an allowed check can only come from the grant under test.
  */
 public abstract class GrantsKit extends AreaKit {
-    private static final Permission EDIT = Permission.of("edit");
-    private static final Permission PUBLISH = Permission.of("publish");
-    private static final Permission VIEW = Permission.of("view");
-    private static final Permission LOGIN = Permission.of("login");
 
     protected GrantsKit(GatehouseCompatibilityKit kit) {
         super(kit);

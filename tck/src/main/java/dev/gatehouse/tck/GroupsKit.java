@@ -18,7 +18,6 @@ import dev.gatehouse.model.NewGroup;
 import dev.gatehouse.model.NewResource;
 import dev.gatehouse.model.PageRequest;
 import dev.gatehouse.model.Permission;
-import dev.gatehouse.model.Resource;
 import dev.gatehouse.model.RoleAssignment;
 import dev.gatehouse.model.Subject;
 import dev.gatehouse.model.User;
@@ -33,15 +32,9 @@ import org.junit.jupiter.api.Test;
 public abstract class GroupsKit extends AreaKit {
     private static final GroupId MISSING_GROUP = GroupId.of(987_654);
     private static final UserId MISSING_USER = UserId.of(876_543);
-    private static final Permission EDIT = Permission.of("edit");
-    private static final Permission PUBLISH = Permission.of("publish");
 
     protected GroupsKit(GatehouseCompatibilityKit kit) {
         super(kit);
-    }
-
-    private boolean may(User user, Permission permission, Resource resource) {
-        return gatehouse.permissions().check(Subject.user(user.id()), permission, resource.id());
     }
 
     @Nested

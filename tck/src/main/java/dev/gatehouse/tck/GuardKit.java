@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** The kit's tests of the guard: {@code require} throws, {@code protect} is fail-closed. */
 public abstract class GuardKit extends AreaKit {
-    private static final Permission EDIT = Permission.of("edit");
     private static final ResourceId MISSING = ResourceId.of(987_654);
 
     protected GuardKit(GatehouseCompatibilityKit kit) {

@@ -28,10 +28,6 @@ import org.junit.jupiter.api.Test;
  * {@code admin} ({@code delete} yes, {@code manage} no).
  */
 public abstract class OwnersKit extends AreaKit {
-    private static final Permission EDIT = Permission.of("edit");
-    private static final Permission DELETE = Permission.of("delete");
-    private static final Permission MANAGE = Permission.of("manage");
-    private static final Permission PUBLISH = Permission.of("publish");
 
     protected OwnersKit(GatehouseCompatibilityKit kit) {
         super(kit);

@@ -41,12 +41,6 @@ import org.junit.jupiter.api.Test;
  * with {@code check} exactly.
  */
 public abstract class ReverseQueriesKit extends AreaKit {
-    private static final Permission VIEW = Permission.of("view");
-    private static final Permission LIST = Permission.of("list");
-    private static final Permission EDIT = Permission.of("edit");
-    private static final Permission DELETE = Permission.of("delete");
-    private static final Permission PUBLISH = Permission.of("publish");
-    private static final Permission LOGIN = Permission.of("login");
     /** Every permission the worlds below mention, ALL included. */
     private static final List<Permission> MENTIONED = List.of(Permission.ALL, VIEW, LIST, EDIT, DELETE, PUBLISH,
             LOGIN, Permission.of("add"), Permission.of("change_order"), Permission.of("manage"),

@@ -30,9 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * round trip once the subject's principals are known, two before (DESIGN §6, §9); the counts are exact.
  */
 public abstract class StatementBudgetKit extends AreaKit {
-    private static final Permission VIEW = Permission.of("view");
-    private static final Permission EDIT = Permission.of("edit");
-    private static final Permission DELETE = Permission.of("delete");
 
     protected StatementBudgetKit(GatehouseCompatibilityKit kit) {
         super(kit);

@@ -9,7 +9,6 @@ import dev.gatehouse.TreeCycleException;
 import dev.gatehouse.model.ChildrenPolicy;
 import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.NewResource;
-import dev.gatehouse.model.Permission;
 import dev.gatehouse.model.Resource;
 import dev.gatehouse.model.ResourceId;
 import dev.gatehouse.model.Subject;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 /** The kit's tests of the resource tree: positions, subtrees, paths, moves and deletes. */
 public abstract class TreeKit extends AreaKit {
     private static final Optional<ResourceId> ROOT_LEVEL = Optional.empty();
-    private static final Permission EDIT = Permission.of("edit");
 
     protected TreeKit(GatehouseCompatibilityKit kit) {
         super(kit);

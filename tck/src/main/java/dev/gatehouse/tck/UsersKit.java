@@ -12,7 +12,6 @@ import dev.gatehouse.model.NewResource;
 import dev.gatehouse.model.NewUser;
 import dev.gatehouse.model.Page;
 import dev.gatehouse.model.PageRequest;
-import dev.gatehouse.model.Permission;
 import dev.gatehouse.model.RoleAssignment;
 import dev.gatehouse.model.Subject;
 import dev.gatehouse.model.User;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 /** The kit's tests of users and lookups: names and emails compare ignoring case. */
 public abstract class UsersKit extends AreaKit {
     private static final UserId MISSING = UserId.of(987_654);
-    private static final Permission EDIT = Permission.of("edit");
 
     protected UsersKit(GatehouseCompatibilityKit kit) {
         super(kit);
