@@ -2,6 +2,7 @@ package dev.gatehouse.decision;
 
 import dev.gatehouse.internal.Checks;
 import dev.gatehouse.model.Ace;
+import dev.gatehouse.model.Acl;
 import dev.gatehouse.model.Action;
 import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.Permission;
@@ -9,9 +10,11 @@ import dev.gatehouse.model.Principal;
 import dev.gatehouse.model.ResourceId;
 import dev.gatehouse.model.RoleAssignment;
 import dev.gatehouse.model.Subject;
+import dev.gatehouse.model.UserStatus;
 import dev.gatehouse.spi.NodeFacts;
 import dev.gatehouse.spi.SubjectFacts;
 import dev.gatehouse.spi.TypeScope;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -80,7 +83,7 @@ public final class Authorizer {
         if (subject instanceof Subject.OfUser user
                 && facts.isPresent()
                 && facts.get().user().equals(user.id())
-                && facts.get().status() == dev.gatehouse.model.UserStatus.ACTIVE) {
+                && facts.get().status() == UserStatus.ACTIVE) {
             principals.add(Principal.AUTHENTICATED);
             principals.add(Principal.user(user.id()));
             facts.get().groups().stream().sorted().forEach(group -> principals.add(Principal.group(group)));
@@ -161,7 +164,7 @@ public final class Authorizer {
             }
         }
         if (ownersQualify(permission)) {
-            var owners = new java.util.ArrayList<Principal>();
+            var owners = new ArrayList<Principal>();
             node.ownerUser().map(Principal::user).ifPresent(owners::add);
             node.ownerGroup().map(Principal::group).ifPresent(owners::add);
             for (var owner : owners) {
@@ -208,7 +211,7 @@ public final class Authorizer {
                 Optional.empty());
     }
 
-    private static Optional<Ace> firstMatch(dev.gatehouse.model.Acl acl, Set<Principal> principals,
+    private static Optional<Ace> firstMatch(Acl acl, Set<Principal> principals,
             Permission permission) {
         return acl.entries().stream()
                 .filter(ace -> principals.contains(ace.principal()) && ace.covers(permission))

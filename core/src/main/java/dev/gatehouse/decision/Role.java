@@ -3,7 +3,9 @@ package dev.gatehouse.decision;
 import dev.gatehouse.internal.Checks;
 import dev.gatehouse.model.Permission;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A named permission set that may include other roles (cascade).
@@ -24,13 +26,12 @@ public record Role(String name, Set<Permission> permissions, Set<String> include
 
     /** @return a role with these permissions and no included roles */
     public static Role of(String name, String... permissions) {
-        return new Role(name, Arrays.stream(permissions).map(Permission::of).collect(java.util.stream.Collectors.toSet()),
-                Set.of());
+        return new Role(name, Arrays.stream(permissions).map(Permission::of).collect(Collectors.toSet()), Set.of());
     }
 
     /** @return a copy that also includes {@code role}'s permissions */
     public Role including(String role) {
-        var more = new java.util.HashSet<>(includes);
+        var more = new HashSet<>(includes);
         more.add(role);
         return new Role(name, permissions, more);
     }

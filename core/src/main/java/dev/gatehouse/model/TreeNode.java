@@ -1,5 +1,6 @@
 package dev.gatehouse.model;
 
+import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.internal.Checks;
 
 /**
@@ -12,7 +13,7 @@ public record TreeNode(Resource resource, int depth) {
     public TreeNode {
         Checks.notNull(resource, "resource");
         if (depth < 0) {
-            throw new dev.gatehouse.InvalidInputException("depth must not be negative, got " + depth);
+            throw new InvalidInputException("depth must not be negative, got " + depth);
         }
     }
 }
