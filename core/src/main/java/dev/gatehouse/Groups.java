@@ -44,8 +44,8 @@ public final class Groups {
     }
 
     /**
-     * @throws NoSuchGroupException (see its Javadoc)
-     * @throws GroupNameTakenException (see its Javadoc)
+     * @throws NoSuchGroupException if the group does not exist
+     * @throws GroupNameTakenException if another group has the name, ignoring case
      */
     public Group rename(GroupId id, String newName) {
         Checks.notNull(id, "group id");
@@ -63,17 +63,17 @@ public final class Groups {
     }
 
     /**
-     * @throws NoSuchGroupException (see its Javadoc)
-     * @throws NoSuchUserException (see its Javadoc)
-     * @throws DuplicateMembershipException (see its Javadoc)
+     * @throws NoSuchGroupException if the group does not exist
+     * @throws NoSuchUserException if the user does not exist
+     * @throws DuplicateMembershipException if the user is a member already
      */
     public void addMember(GroupId id, UserId user) {
         store.groups().addMember(Checks.notNull(id, "group id"), Checks.notNull(user, "user id"));
     }
 
     /**
-     * @throws NoSuchGroupException (see its Javadoc)
-     * @throws NotAMemberException (see its Javadoc)
+     * @throws NoSuchGroupException if the group does not exist
+     * @throws NotAMemberException if the user is not a member
      */
     public void removeMember(GroupId id, UserId user) {
         store.groups().removeMember(Checks.notNull(id, "group id"), Checks.notNull(user, "user id"));

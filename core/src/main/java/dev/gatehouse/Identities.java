@@ -21,8 +21,8 @@ public final class Identities {
     }
 
     /**
-     * @throws NoSuchUserException (see its Javadoc)
-     * @throws DuplicateIdentityException (see its Javadoc)
+     * @throws NoSuchUserException if the user does not exist
+     * @throws DuplicateIdentityException if (provider, external id) is linked already
      */
     public void link(ExternalIdentity identity) {
         Checks.notNull(identity, "identity");

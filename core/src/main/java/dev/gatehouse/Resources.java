@@ -90,9 +90,9 @@ public final class Resources {
      *
      * @param newParent the new parent, empty for the root level
      * @param position 1..n among the new siblings; empty appends
-     * @throws TreeCycleException (see its Javadoc)
-     * @throws NoSuchResourceException (see its Javadoc)
-     * @throws InvalidPositionException (see its Javadoc)
+     * @throws TreeCycleException if the new parent is the resource or one of its descendants
+     * @throws NoSuchResourceException if the resource or the new parent does not exist
+     * @throws InvalidPositionException if the position is outside 1..n among the new siblings
      */
     public Resource move(ResourceId id, Optional<ResourceId> newParent, OptionalInt position) {
         Checks.notNull(id, "resource id");

@@ -101,9 +101,9 @@ public final class Users {
     }
 
     /**
-     * @throws NoSuchUserException (see its Javadoc)
-     * @throws UserNameTakenException (see its Javadoc)
-     * @throws EmailTakenException (see its Javadoc)
+     * @throws NoSuchUserException if the user does not exist
+     * @throws UserNameTakenException if another user has the name, ignoring case
+     * @throws EmailTakenException if another user has the email, ignoring case
      */
     public User update(UserId id, UserUpdate update) {
         Checks.notNull(id, "user id");
