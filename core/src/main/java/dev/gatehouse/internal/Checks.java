@@ -51,14 +51,18 @@ public final class Checks {
         return value;
     }
 
+    /** @return {@code value}, after checking it has at most {@code max} characters (the message gives the length) */
+    public static String maxLength(String value, int max, String what) {
+        notNull(value, what);
+        if (value.length() > max) {
+            throw new InvalidInputException(what + " must be at most " + max + " characters, got " + value.length());
+        }
+        return value;
+    }
+
     public static Optional<String> description(Optional<String> description) {
         notNull(description, "description");
-        description.ifPresent(text -> {
-            if (text.length() > MAX_DESCRIPTION_LENGTH) {
-                throw new InvalidInputException(
-                        "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters, got " + text.length());
-            }
-        });
+        description.ifPresent(text -> maxLength(text, MAX_DESCRIPTION_LENGTH, "description"));
         return description;
     }
 

@@ -21,12 +21,17 @@ public record ExternalIdentity(
         Optional<Secret> accessToken,
         Optional<Secret> refreshToken,
         Optional<Instant> tokenExpiresAt) {
+    /** Longest token, in characters. */
+    public static final int MAX_TOKEN_LENGTH = 4000;
+
     public ExternalIdentity {
         Checks.identifier(provider, "provider");
         Checks.name(externalId, "external id");
         Checks.notNull(userId, "user id");
         Checks.notNull(accessToken, "accessToken");
+        accessToken.ifPresent(token -> Checks.maxLength(token.reveal(), MAX_TOKEN_LENGTH, "access token"));
         Checks.notNull(refreshToken, "refreshToken");
+        refreshToken.ifPresent(token -> Checks.maxLength(token.reveal(), MAX_TOKEN_LENGTH, "refresh token"));
         Checks.notNull(tokenExpiresAt, "tokenExpiresAt");
     }
 

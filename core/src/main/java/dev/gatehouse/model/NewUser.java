@@ -16,6 +16,8 @@ import java.util.TreeMap;
 public record NewUser(String userName, Optional<String> email, Map<String, String> attributes) {
     /** Longest attribute key, in characters. */
     public static final int MAX_ATTRIBUTE_KEY_LENGTH = 64;
+    /** Longest attribute value, in characters. */
+    public static final int MAX_ATTRIBUTE_VALUE_LENGTH = 4000;
 
     public NewUser {
         Checks.name(userName, "user name");
@@ -54,7 +56,7 @@ public record NewUser(String userName, Optional<String> email, Map<String, Strin
         Checks.notNull(attributes, "attributes");
         attributes.forEach((key, value) -> {
             Checks.notNull(key, "attribute key");
-            Checks.notNull(value, "value of attribute '" + key + "'");
+            Checks.maxLength(value, MAX_ATTRIBUTE_VALUE_LENGTH, "value of attribute '" + key + "'");
             if (key.isBlank() || key.length() > MAX_ATTRIBUTE_KEY_LENGTH) {
                 throw new InvalidInputException(
                         "attribute key must be 1.." + MAX_ATTRIBUTE_KEY_LENGTH + " characters, got '" + key + "'");

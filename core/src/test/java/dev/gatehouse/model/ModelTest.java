@@ -163,6 +163,9 @@ class ModelTest {
             assertThat(user.attributes()).containsEntry("customer_number", "42");
             assertThatThrownBy(() -> new NewUser("alice", Optional.empty(), Map.of("", "x")))
                     .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> NewUser.named("alice").withAttribute("bio", "x".repeat(4001)))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("'bio'").hasMessageContaining("4001");
         }
 
         @Test
