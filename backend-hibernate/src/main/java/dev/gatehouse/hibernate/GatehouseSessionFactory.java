@@ -87,8 +87,7 @@ public final class GatehouseSessionFactory {
                     .schemaToolingAction(Action.VALIDATE)
                     .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .property(JdbcSettings.JDBC_TIME_ZONE, "UTC")
-                    .property(QuerySettings.IN_CLAUSE_PARAMETER_PADDING, true)
-                    .property(QuerySettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true);
+                    .property(QuerySettings.IN_CLAUSE_PARAMETER_PADDING, true);
             properties.forEach(configuration::property);
             return configuration.createEntityManagerFactory();
         }

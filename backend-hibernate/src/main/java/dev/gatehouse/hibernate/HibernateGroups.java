@@ -127,7 +127,6 @@ final class HibernateGroups implements GroupStore {
             // the database removes the memberships, grants, roles and ACL entries (ON DELETE CASCADE) and clears
             // the group's ownerships (SET NULL)
             session.remove(requirements.lockGroup(session, id));
-            return null;
         });
     }
 
@@ -141,7 +140,6 @@ final class HibernateGroups implements GroupStore {
             }
             session.createMutationQuery(addMembership)
                     .setParameter("group", id.value()).setParameter("user", user.value()).executeUpdate();
-            return null;
         });
     }
 
@@ -154,7 +152,6 @@ final class HibernateGroups implements GroupStore {
             if (removed == 0) {
                 throw new NotAMemberException("user " + user + " is not a member of group " + id);
             }
-            return null;
         });
     }
 

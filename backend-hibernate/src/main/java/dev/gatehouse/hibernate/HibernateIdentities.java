@@ -36,7 +36,6 @@ final class HibernateIdentities implements IdentityStore {
                         + " is already linked to user " + linked.get().userId());
             }
             session.persist(new IdentityEntry(identity));
-            return null;
         });
     }
 
@@ -51,7 +50,6 @@ final class HibernateIdentities implements IdentityStore {
             if (removed == 0) {
                 throw new NoSuchIdentityException("identity " + provider + "/" + externalId + " is not linked");
             }
-            return null;
         });
     }
 

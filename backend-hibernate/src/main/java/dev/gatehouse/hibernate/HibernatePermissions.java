@@ -136,7 +136,6 @@ final class HibernatePermissions implements PermissionStore {
                 throw new DuplicateGrantException(describe(grant) + " is already stored");
             }
             session.persist(new GrantEntry(grant));
-            return null;
         });
     }
 
@@ -151,7 +150,6 @@ final class HibernatePermissions implements PermissionStore {
             if (removed == 0) {
                 throw new NoSuchGrantException(describe(grant) + " is not stored");
             }
-            return null;
         });
     }
 
@@ -166,7 +164,6 @@ final class HibernatePermissions implements PermissionStore {
                 throw new DuplicateGrantException(describe(assignment) + " is already stored");
             }
             session.persist(new RoleAssignmentEntry(assignment));
-            return null;
         });
     }
 
@@ -181,7 +178,6 @@ final class HibernatePermissions implements PermissionStore {
             if (removed == 0) {
                 throw new NoSuchGrantException(describe(assignment) + " is not stored");
             }
-            return null;
         });
     }
 
@@ -204,7 +200,6 @@ final class HibernatePermissions implements PermissionStore {
             for (var ace : acl.entries()) {
                 session.persist(new AclEntry(resource.value(), position++, ace));
             }
-            return null;
         });
     }
 

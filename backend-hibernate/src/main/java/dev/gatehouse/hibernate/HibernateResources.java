@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SharedSessionContract;
@@ -287,15 +288,17 @@ final class HibernateResources implements ResourceStore {
 
     @Override
     public void deleteBranch(ResourceId id) {
-        changeAround(id, false, rootLevel -> sessions.write(session -> {
+        changeAround(id, rootLevel -> sessions.write(session -> {
             var node = lockAround(session, id, Optional.empty(), rootLevel);
-            // Detach, then delete: the cascade from a resource to its children would run as deep as the branch, and
-            // InnoDB stops cascading at 15 levels. The ids come through a DISTINCT derived table, so that the
-            // DELETE reads them before the cascade removes their closure rows.
+            // Flatten, then delete: the cascade from a resource to its children would run as deep as the branch, and
+            // InnoDB stops cascading at 15 levels, so every resource of the branch is first hung directly under its
+            // top (schema/README.md detaches them to the root level instead, but on MariaDB that takes gap locks
+            // among the roots, where other trees' changes wait). The ids come through a DISTINCT derived table, so
+            // that the DELETE reads them before the cascade removes their closure rows.
             session.createMutationQuery(mapping.hql("""
-                    update {Resource} r set r.parentId = null
+                    update {Resource} r set r.parentId = :id
                     where r.id in (select a.descendantId from GatehouseResourceAncestor a
-                                   where a.ancestorId = :id and a.depth > 0)"""))
+                                   where a.ancestorId = :id and a.depth > 1)"""))
                     .setParameter("id", id.value()).executeUpdate();
             session.createMutationQuery(mapping.hql("""
                     delete from {Resource} r
@@ -304,7 +307,6 @@ final class HibernateResources implements ResourceStore {
                                                             where a.ancestorId = :id) branch)"""))
                     .setParameter("id", id.value()).executeUpdate();
             shiftSiblings(session, node.parent(), node.ordering() + 1, Integer.MAX_VALUE, -1);
-            return null;
         }));
     }
 
@@ -319,7 +321,7 @@ final class HibernateResources implements ResourceStore {
 
     /** The children take the deleted resource's place among its siblings, in their order. */
     private void deleteMovingChildrenUp(ResourceId id) {
-        changeAround(id, false, rootLevel -> sessions.write(session -> {
+        changeAround(id, rootLevel -> sessions.write(session -> {
             var node = lockAround(session, id, Optional.empty(), rootLevel);
             var parent = node.parent();
             int childCount = childCount(session, Optional.of(id));
@@ -346,7 +348,6 @@ final class HibernateResources implements ResourceStore {
             // the resource's own closure rows go with it (ON DELETE CASCADE), and so do its grants, roles and ACL
             session.createMutationQuery(mapping.hql("delete from {Resource} r where r.id = :id"))
                     .setParameter("id", id.value()).executeUpdate();
-            return null;
         }));
     }
 
@@ -374,6 +375,14 @@ final class HibernateResources implements ResourceStore {
         } catch (RootLevelNeeded e) {
             return change.apply(true);
         }
+    }
+
+    /** As {@link #changeAround(ResourceId, boolean, Function)}, for a change that returns nothing. */
+    private void changeAround(ResourceId id, Consumer<Boolean> change) {
+        changeAround(id, false, rootLevel -> {
+            change.accept(rootLevel);
+            return Boolean.TRUE;
+        });
     }
 
     /** Takes the tree locks a change around {@code id} needs and reads {@code id} under them. */

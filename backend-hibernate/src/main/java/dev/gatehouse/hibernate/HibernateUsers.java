@@ -208,7 +208,6 @@ final class HibernateUsers implements UserStore {
         sessions.write(session -> {
             // the database removes what names the user (ON DELETE CASCADE) and clears its ownerships (SET NULL)
             session.remove(requirements.lockUser(session, id));
-            return null;
         });
     }
 
@@ -217,7 +216,6 @@ final class HibernateUsers implements UserStore {
         Checks.notNull(hash, "password hash");
         sessions.write(session -> {
             requirements.lockUser(session, id).setPasswordHash(hash);
-            return null;
         });
     }
 
@@ -232,7 +230,6 @@ final class HibernateUsers implements UserStore {
             } else {
                 stored.replaceWith(code);
             }
-            return null;
         });
     }
 
@@ -255,7 +252,6 @@ final class HibernateUsers implements UserStore {
         Checks.notNull(at, "login time");
         sessions.write(session -> {
             requirements.lockUser(session, id).setLastLoginAt(at);
-            return null;
         });
     }
 

@@ -3,6 +3,7 @@ package dev.gatehouse.hibernate;
 import dev.gatehouse.GatehouseException;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -46,6 +47,14 @@ final class Sessions {
     }
 
     /** Runs a write atomically. */
+    void write(Consumer<? super Session> work) {
+        write(session -> {
+            work.accept(session);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Runs a write atomically and returns what it computed. */
     <T> T write(Function<? super Session, T> work) {
         try {
             return joinCurrentSession ? inCurrentSession(work, true) : inNewTransaction(work);

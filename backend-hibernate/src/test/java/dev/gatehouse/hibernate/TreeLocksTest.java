@@ -76,7 +76,7 @@ class TreeLocksTest {
                 gate.await();
                 var random = new Random(seed);
                 int changes = 0;
-                for (int i = 0; i < 60; i++) {
+                for (int i = 0; i < 40; i++) {
                     var moved = nodes.get(random.nextInt(nodes.size()));
                     try {
                         switch (random.nextInt(6)) {

@@ -414,8 +414,9 @@ final class Report {
             return "— (memory)";
         }
         double value = measurement.statements().orElse(Double.NaN);
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+        String count = value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.1f", value);
+        return measurement.method() == Measurement.Method.ABORTED ? "≥ " + count : count;
     }
 
     /** @return a duration given in microseconds, in the unit that reads best */
