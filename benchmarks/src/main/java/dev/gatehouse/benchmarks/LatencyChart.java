@@ -17,11 +17,11 @@ import javax.imageio.ImageIO;
 /**
  * Draws the two axes where a naive design grows and Gatehouse's must stay flat, as a PNG with plain java.awt
  * (headless): the p50 of {@code check} (idle CPU) against tree depth, and against the number of the subject's
- * groups, one line per contender and database, both axes logarithmic.
+ * groups, one line per contender and database (Gatehouse's solid, the peers' dashed), both axes logarithmic.
  */
 final class LatencyChart {
     private static final int PANEL_WIDTH = 640;
-    private static final int HEIGHT = 520;
+    private static final int HEIGHT = 480;
     private static final int MARGIN_LEFT = 70;
     private static final int MARGIN_RIGHT = 20;
     private static final int MARGIN_TOP = 40;
@@ -113,7 +113,7 @@ final class LatencyChart {
         for (var entry : series.entrySet()) {
             var line = entry.getValue();
             graphics.setColor(COLORS.get(names.indexOf(entry.getKey()) % COLORS.size()));
-            graphics.setStroke(new BasicStroke(2f));
+            graphics.setStroke(strokeFor(entry.getKey()));
             int previousX = -1;
             int previousY = -1;
             for (int point : points) {
@@ -135,6 +135,13 @@ final class LatencyChart {
         graphics.setStroke(new BasicStroke(1f));
     }
 
+    /** @return a solid line for Gatehouse's backends, a dashed one for the peers */
+    private static BasicStroke strokeFor(String seriesName) {
+        return seriesName.startsWith("gatehouse-")
+                ? new BasicStroke(2.5f)
+                : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
+    }
+
     private static int xOf(int point, double minX, double maxX, int plotLeft, int plotWidth) {
         return plotLeft + (int) Math.round((Math.log(point) - minX) / Math.max(maxX - minX, 1e-9) * plotWidth);
     }
@@ -148,7 +155,8 @@ final class LatencyChart {
             int x = 20 + (i % columns) * columnWidth;
             int y = top + (i / columns) * 20;
             graphics.setColor(COLORS.get(i % COLORS.size()));
-            graphics.fillRect(x, y - 9, 18, 10);
+            graphics.setStroke(strokeFor(names.get(i)));
+            graphics.drawLine(x, y - 4, x + 18, y - 4);
             graphics.setColor(Color.BLACK);
             graphics.drawString(names.get(i), x + 25, y);
         }

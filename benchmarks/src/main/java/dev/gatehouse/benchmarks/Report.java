@@ -194,8 +194,9 @@ final class Report {
         values.put("date", LocalDate.now(ZoneOffset.UTC).toString());
         values.put("machine", "- " + machine.processors() + " processors (`nproc`), " + machine.memory()
                 + " of memory\n- CPU: " + machine.cpuModel() + "\n- JDK: " + machine.jdk() + "\n- OS: " + machine.os()
-                + "\n" + results.databaseVersions().stream().map(version -> "- " + version)
-                .collect(Collectors.joining("\n")));
+                + "\n- load average (1 / 5 / 15 min) when the run ended: " + machine.loadAverage() + "\n"
+                + results.databaseVersions().stream().map(version -> "- " + version)
+                        .collect(Collectors.joining("\n")));
         values.put("timing", settings.timing() + (settings.alsoLoaded() ? ", idle then loaded" : ", idle only"));
         values.put("slow-limit", time(settings.slowCallLimit().toNanos() / 1_000.0));
         values.put("skip-limit", time(settings.slowCallLimit().toNanos() / 100.0));
