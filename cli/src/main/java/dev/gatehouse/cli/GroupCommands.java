@@ -1,8 +1,10 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.model.Group;
+import dev.gatehouse.model.GroupId;
 import dev.gatehouse.model.NewGroup;
 import dev.gatehouse.model.PageRequest;
+import dev.gatehouse.model.UserId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,49 +88,71 @@ final class GroupCommands extends CommandGroup {
     static final class Members extends CommandGroup {
     }
 
-    @Command(name = "add", description = "Add users to a group.")
-    static final class MembersAdd extends DatabaseCommand {
+    /** Adds or removes members, all in one transaction; the two commands differ only in the change and its verb. */
+    abstract static class MembershipChange extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "GROUP")
         String groupName = "";
 
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "USER")
         List<String> userNames = new ArrayList<>();
 
+        /** Applies the change for one member. */
+        abstract void change(Session session, GroupId group, UserId user);
+
+        /** @return the past tense for the summary, e.g. "added" */
+        abstract String verb();
+
+        /** @return the word between the users and the group in the summary, e.g. "to" */
+        abstract String preposition();
+
         @Override
         int run(Session session, Output output) {
             var group = session.group(groupName);
             var users = userNames.stream().map(session::user).toList();
             session.transactions().inTransaction(() -> {
-                users.forEach(user -> session.gatehouse().groups().addMember(group.id(), user.id()));
+                users.forEach(user -> change(session, group.id(), user.id()));
                 return users.size();
             });
             var names = users.stream().map(user -> user.userName()).toList();
-            output.done("added " + String.join(", ", names) + " to " + group.name(),
-                    Map.of("group", group.name(), "added", names));
+            output.done(verb() + " " + String.join(", ", names) + " " + preposition() + " " + group.name(),
+                    Map.of("group", group.name(), verb(), names));
             return ExitCode.OK;
         }
     }
 
-    @Command(name = "remove", description = "Remove users from a group.")
-    static final class MembersRemove extends DatabaseCommand {
-        @Parameters(index = "0", paramLabel = "GROUP")
-        String groupName = "";
-
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "USER")
-        List<String> userNames = new ArrayList<>();
+    @Command(name = "add", description = "Add users to a group.")
+    static final class MembersAdd extends MembershipChange {
+        @Override
+        void change(Session session, GroupId group, UserId user) {
+            session.gatehouse().groups().addMember(group, user);
+        }
 
         @Override
-        int run(Session session, Output output) {
-            var group = session.group(groupName);
-            var users = userNames.stream().map(session::user).toList();
-            session.transactions().inTransaction(() -> {
-                users.forEach(user -> session.gatehouse().groups().removeMember(group.id(), user.id()));
-                return users.size();
-            });
-            var names = users.stream().map(user -> user.userName()).toList();
-            output.done("removed " + String.join(", ", names) + " from " + group.name(),
-                    Map.of("group", group.name(), "removed", names));
-            return ExitCode.OK;
+        String verb() {
+            return "added";
+        }
+
+        @Override
+        String preposition() {
+            return "to";
+        }
+    }
+
+    @Command(name = "remove", description = "Remove users from a group.")
+    static final class MembersRemove extends MembershipChange {
+        @Override
+        void change(Session session, GroupId group, UserId user) {
+            session.gatehouse().groups().removeMember(group, user);
+        }
+
+        @Override
+        String verb() {
+            return "removed";
+        }
+
+        @Override
+        String preposition() {
+            return "from";
         }
     }
 
